@@ -1,0 +1,1 @@
+"""Instructor tooling: build the student version, make demo submissions, grade, report."""
