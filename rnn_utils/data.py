@@ -119,8 +119,8 @@ def load_matrix_imdb(num_words=None, maxlen=None, *, path=None, cache_dir=None,
         num_words: size of the vocabulary, counting the reserved ids 0..index_from-1;
             None keeps every word.
         maxlen: length of each row; None uses the longest review.
-        path: an ``imdb.npz`` to read instead of the cached download (not hashed,
-            so a synthetic file of the same format works too).
+        path: an ``imdb.npz`` (a path or an open binary file) to read instead of the
+            cached download; not hashed, so a synthetic file of the same format works too.
         cache_dir: where the download is kept; default :func:`default_cache_dir`.
 
     Returns:

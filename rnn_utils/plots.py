@@ -1,9 +1,19 @@
-"""Pictures for comparing the seminar's models."""
-import matplotlib.pyplot as plt
+"""Pictures for comparing the seminar's models.
+
+While nbgrader grades (see :func:`rnn_utils.grading_mode`) the curves of one epoch on
+synthetic data say nothing, so no figure is drawn and matplotlib is not even imported.
+"""
+from .training import grading_mode
 
 
 def plot_histories(histories, title=None):
-    """Loss and accuracy per epoch, train dashed and test solid, one colour per model."""
+    """Loss and accuracy per epoch, train dashed and test solid, one colour per model.
+
+    Returns the figure, or None while grading.
+    """
+    if grading_mode():
+        return None
+    import matplotlib.pyplot as plt
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(12, 4))
     for i, h in enumerate(histories):
         colour = f"C{i}"
@@ -23,7 +33,13 @@ def plot_histories(histories, title=None):
 
 
 def plot_epoch_times(histories, baseline=None):
-    """Mean training time per epoch of each model, labelled as a multiple of ``baseline``."""
+    """Mean training time per epoch of each model, labelled as a multiple of ``baseline``.
+
+    Returns the figure, or None while grading.
+    """
+    if grading_mode():
+        return None
+    import matplotlib.pyplot as plt
     baseline = baseline or histories[0].name
     base = next(h.mean_epoch_time for h in histories if h.name == baseline)
     names = [h.name for h in histories]

@@ -6,8 +6,7 @@ words from a small positive or negative set, chosen by the label; a recurrent
 classifier picks this up within an epoch or two, so a broken training loop or layer
 shows as accuracy stuck near 0.5.
 """
-import os
-import tempfile
+import io
 
 import numpy as np
 
@@ -33,14 +32,15 @@ def _reviews(rng, labels, vocab_size, min_len, max_len, sentiment_rate):
     return reviews
 
 
-def write_synthetic_imdb(path=None, n_train=2000, n_test=1000, vocab_size=5000,
+def make_synthetic_imdb(path=None, n_train=2000, n_test=1000, vocab_size=5000,
                          min_len=20, max_len=120, sentiment_rate=0.15, seed=0):
-    """Write a synthetic ``imdb.npz`` and return its path.
+    """A synthetic ``imdb.npz``: written to ``path`` (returned), or kept in memory.
 
     The file has the four keys of the real one: ``x_train`` and ``x_test`` are
     object arrays of lists of word ranks (1 = most frequent, no start token, no
     offset), ``y_train`` and ``y_test`` are int64 arrays of 0/1 labels, balanced.
-    With ``path=None`` it goes to a fresh temporary folder.
+    With ``path=None`` it returns an in-memory file that :func:`load_matrix_imdb` reads
+    like a path, and nothing touches the disk.
     """
     rng = np.random.RandomState(seed)
     data = {}
@@ -48,7 +48,8 @@ def write_synthetic_imdb(path=None, n_train=2000, n_test=1000, vocab_size=5000,
         labels = rng.permutation(np.arange(n) % 2).astype(np.int64)
         data[f"x_{split}"] = _reviews(rng, labels, vocab_size, min_len, max_len, sentiment_rate)
         data[f"y_{split}"] = labels
+    target = io.BytesIO() if path is None else path
+    np.savez(target, **data)
     if path is None:
-        path = os.path.join(tempfile.mkdtemp(prefix="synthetic-imdb-"), "imdb.npz")
-    np.savez(path, **data)
-    return path
+        target.seek(0)
+    return target
