@@ -19,8 +19,8 @@ def plot_histories(histories, title=None):
         colour = f"C{i}"
         epochs = range(1, len(h.train_loss) + 1)
         for ax, metric in ((ax_loss, "loss"), (ax_acc, "acc")):
-            ax.plot(epochs, getattr(h, f"train_{metric}"), "--", color=colour, alpha=0.7)
-            ax.plot(epochs, getattr(h, f"test_{metric}"), "-", color=colour, label=h.name)
+            ax.plot(epochs, getattr(h, f"train_{metric}"), "--", color=colour, alpha=0.7, marker=".")
+            ax.plot(epochs, getattr(h, f"test_{metric}"), "-", color=colour, label=h.name, marker=".")
     ax_loss.set(xlabel="epoch", ylabel="BCE per review", title="loss (dashed: train, solid: test)")
     ax_acc.set(xlabel="epoch", ylabel="accuracy", title="accuracy (dashed: train, solid: test)")
     ax_acc.legend(loc="lower right")
