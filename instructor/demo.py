@@ -3,10 +3,11 @@
     python -m instructor.demo
 
 1. regenerates the student version ``release/`` from ``source/``;
-2. writes the demo submissions into ``submitted/``: ``reference`` (the master's
-   solutions), ``untouched`` (the student version as released) and ``partial`` (the
-   seminar's own slips in RNNLayer and HandmadeLSTM, Zoneout not attempted);
-3. autogrades them into ``autograded/`` and the gradebook;
+2. writes the demo submissions into ``submitted/``: ``demo-reference`` (the master's
+   solutions), ``demo-untouched`` (the student version as released) and ``demo-partial``
+   (the seminar's own slips in RNNLayer and HandmadeLSTM, Zoneout not attempted);
+3. autogrades them (and only them: real students in the same course are left alone) into
+   ``autograded/`` and the gradebook;
 4. exports the grades to ``grades.csv`` and the feedback to ``feedback/``;
 5. prints the points of each student for each piece.
 
@@ -30,7 +31,7 @@ def demo_students(course_root):
     partial = {k: v for k, v in reference.items() if k != "Zoneout"}  # Zoneout left as released
     for path in sorted((DEMO_CODE / "partial").glob("*.py")):
         partial[path.stem] = path.read_text()
-    return {"reference": reference, "untouched": {}, "partial": partial}
+    return {"demo-reference": reference, "demo-untouched": {}, "demo-partial": partial}
 
 
 def generate_release(course_root):
@@ -47,12 +48,12 @@ def run(course_root=REPO_ROOT, log=print):
     for student, cells in students.items():
         make_submission(course_root, student, cells)
     log(f"3/5 autograding {len(students)} submissions")
-    nbgrader(course_root, "autograde", ASSIGNMENT, "--force")
+    nbgrader(course_root, "autograde", ASSIGNMENT, "--force", "--student", "demo-*")
     log("4/5 exporting grades.csv and generating feedback/")
     nbgrader(course_root, "export", "--to", "grades.csv")
-    nbgrader(course_root, "generate_feedback", ASSIGNMENT, "--force")
+    nbgrader(course_root, "generate_feedback", ASSIGNMENT, "--force", "--student", "demo-*")
     log(f"5/5 done in {time.perf_counter() - started:.0f} s\n")
-    table = grade_table(course_root)
+    table = {s: row for s, row in grade_table(course_root).items() if s in students}
     log(format_table(table))
     return table
 

@@ -7,13 +7,11 @@ import json
 import nbformat
 import pytest
 
-from instructor import demo
+from instructor import demo, library
 from instructor.course import ASSIGNMENT, PIECES, REPO_ROOT, notebook_path
+from instructor.grader_check import format_report, grade_library
 from instructor.nbgrader_cli import nbgrader
 from instructor.report import format_table, grade_table
-from instructor.submissions import make_submission, reference_answers
-
-from . import library
 
 ENTRIES = library.load()
 
@@ -24,12 +22,11 @@ def demo_table(course):
 
 
 @pytest.fixture(scope="module")
-def library_table(course, demo_table):
-    reference = reference_answers(notebook_path(course, "source"))
-    for entry in ENTRIES:
-        make_submission(course, f"lib-{entry.student}", {**reference, entry.piece: entry.source})
-    nbgrader(course, "autograde", ASSIGNMENT, "--student", "lib-*")
-    return grade_table(course)
+def verdicts(course, demo_table):
+    """The whole library graded in one autograde run, after the demo made release/."""
+    graded = grade_library(course, ENTRIES)
+    print("\n" + format_report(graded))
+    return {v.entry.name: v for v in graded}
 
 
 def _full(row, column):
@@ -46,7 +43,7 @@ def test_release_is_exactly_what_nbgrader_generates(course, demo_table):
 
 
 def test_reference_earns_every_autograded_point_and_the_untouched_version_none(demo_table):
-    reference, untouched = demo_table["reference"], demo_table["untouched"]
+    reference, untouched = demo_table["demo-reference"], demo_table["demo-untouched"]
     for piece in PIECES + ("auto",):
         assert _full(reference, piece), f"reference lost points in {piece}: {reference[piece]}"
         assert untouched[piece][0] == 0, f"the untouched student version earned {untouched[piece]} in {piece}"
@@ -54,7 +51,7 @@ def test_reference_earns_every_autograded_point_and_the_untouched_version_none(d
 
 
 def test_partial_submission_loses_exactly_where_it_is_wrong(demo_table):
-    partial = demo_table["partial"]
+    partial = demo_table["demo-partial"]
     for piece in PIECES:
         broken = piece in ("RNNLayer", "HandmadeLSTM", "Zoneout")
         assert _full(partial, piece) != broken, f"partial in {piece}: {partial[piece]}"
@@ -65,12 +62,12 @@ def test_partial_submission_loses_exactly_where_it_is_wrong(demo_table):
 def test_grades_are_exported_and_feedback_generated(course, demo_table):
     with open(course / "grades.csv", newline="") as f:
         rows = {row["student_id"]: row for row in csv.DictReader(f)}
-    assert set(rows) == {"reference", "untouched", "partial"}
-    assert float(rows["reference"]["raw_score"]) == demo_table["reference"]["auto"][0]
+    assert {s for s in rows if s.startswith("demo-")} == {"demo-reference", "demo-untouched", "demo-partial"}
+    assert float(rows["demo-reference"]["raw_score"]) == demo_table["demo-reference"]["auto"][0]
     for student in rows:
         html = course / "feedback" / student / ASSIGNMENT / "recurrent_dropout.html"
         assert html.exists(), f"no feedback for {student}"
-    assert "raise NotImplementedError" in (course / "feedback" / "untouched" / ASSIGNMENT /
+    assert "raise NotImplementedError" in (course / "feedback" / "demo-untouched" / ASSIGNMENT /
                                            "recurrent_dropout.html").read_text()
 
 
@@ -78,28 +75,48 @@ def test_the_table_prints_every_piece(demo_table):
     text = format_table(demo_table)
     header, *rows = text.splitlines()
     assert header.split()[1:7] == list(PIECES)
-    assert any(r.startswith("reference") and r.split()[7] == f"{demo_table['reference']['auto'][1]:g}/"
-               f"{demo_table['reference']['auto'][1]:g}" for r in rows)
+    assert any(r.startswith("demo-reference") and r.split()[7] == f"{demo_table['demo-reference']['auto'][1]:g}/"
+               f"{demo_table['demo-reference']['auto'][1]:g}" for r in rows)
 
 
-# Before the library is graded, so that the second demo run regrades the demo students only.
 def test_running_the_demo_again_changes_nothing(course, demo_table):
     before = grade_table(course)
-    submitted = notebook_path(course, "submitted", "reference").read_bytes()
+    submitted = notebook_path(course, "submitted", "demo-reference").read_bytes()
     demo.run(course, log=lambda *args: None)
-    assert notebook_path(course, "submitted", "reference").read_bytes() == submitted
+    assert notebook_path(course, "submitted", "demo-reference").read_bytes() == submitted
     assert grade_table(course) == before
 
 
+def test_the_library_is_big_enough():
+    for piece in PIECES:
+        wrong = [e for e in ENTRIES if e.piece == piece and e.wrong]
+        correct = [e for e in ENTRIES if e.piece == piece and not e.wrong]
+        assert len(wrong) >= 6 and len(correct) >= 2, f"{piece}: {len(wrong)} wrong, {len(correct)} correct"
+    assert len(ENTRIES) >= 50
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
-def test_library_submission_is_graded_as_expected(library_table, entry):
-    row = library_table[f"lib-{entry.student}"]
+def test_library_submission_is_graded_as_expected(verdicts, entry):
+    verdict = verdicts[entry.name]
+    lost = verdict.lost_in()
     if entry.wrong:
-        assert not _full(row, entry.piece), f"{entry.name} ({entry.what}) earned full marks in {entry.piece}"
-        spared = [p for p in PIECES if p not in entry.may_lose() and not _full(row, p)]
-        assert not spared, f"{entry.name} lost points in {spared}, which do not depend on {entry.piece}"
+        assert entry.piece in lost, f"{entry.name} ({entry.what}) earned full marks in {entry.piece}"
+        assert set(lost) <= entry.may_lose(), (
+            f"{entry.name} lost points in {sorted(set(lost) - entry.may_lose())}, which do not use {entry.piece}")
     else:
-        assert _full(row, "auto"), f"{entry.name} ({entry.what}) is correct but got {row}"
+        assert not lost, f"{entry.name} ({entry.what}) is correct but lost points in {lost}: {verdict.row}"
+
+
+def test_failures_say_what_is_broken(course, verdicts):
+    """Every error a student reads in feedback has a message: no bare AssertionError."""
+    for entry in ENTRIES:
+        nb = nbformat.read(notebook_path(course, "autograded", entry.student), as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    assert output["evalue"].strip(), (
+                        f"{entry.name}: cell {cell.metadata.get('nbgrader', {}).get('grade_id')} "
+                        f"failed with a bare {output['ename']}")
 
 
 def test_validate_passes_on_the_master(course):

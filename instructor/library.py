@@ -1,4 +1,5 @@
-"""The library of student submissions in ``submissions/``, one solution cell per file.
+"""The library of student submissions in ``instructor/tests/submissions/``, one solution
+cell per file, that proves the hidden tests fair and sharp.
 
 A file is named ``<piece>__<what>.py``; its first line says what it is:
 ``# wrong: <the mistake>`` or ``# correct: <how it differs from the reference>``.
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from instructor.course import PIECES
 
-FOLDER = Path(__file__).resolve().parent / "submissions"
+FOLDER = Path(__file__).resolve().parent / "tests" / "submissions"
 
 # A piece whose code calls another piece may lose points when that one is wrong.
 USES = {
@@ -29,7 +30,8 @@ class Entry:
 
     @property
     def student(self):
-        return self.name.replace("__", "-").replace("_", "-").lower()
+        """The student id it is graded under (nbgrader ids: lowercase, no underscores)."""
+        return "lib-" + self.name.replace("__", "-").replace("_", "-").lower()
 
     def may_lose(self):
         """The pieces this submission may lose points in: its own and those built on it."""
