@@ -1,4 +1,5 @@
 """Where things are in a course folder, and the names the grading relies on."""
+import shutil
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +26,13 @@ def notebook_path(course_root, folder, student=None):
     if student is not None:
         base = base / student
     return base / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+
+
+def make_scratch_course(root):
+    """A course folder at ``root`` with this course's configuration and master, and nothing
+    generated: for tests, checks and benchmarks that must not touch the real gradebook."""
+    root = Path(root)
+    shutil.copy(REPO_ROOT / "nbgrader_config.py", root)
+    shutil.copytree(REPO_ROOT / "source", root / "source")
+    (root / "instructor").symlink_to(REPO_ROOT / "instructor")  # the configuration imports it
+    return root

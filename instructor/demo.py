@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .course import ASSIGNMENT, REPO_ROOT, notebook_path
 from .nbgrader_cli import nbgrader
-from .report import format_table, grade_table
+from .report import format_table, grade_table, grading_flags
 from .submissions import make_submission, reference_answers
 
 DEMO_CODE = Path(__file__).resolve().parent / "demo_submissions"
@@ -54,7 +54,7 @@ def run(course_root=REPO_ROOT, log=print):
     nbgrader(course_root, "generate_feedback", ASSIGNMENT, "--force", "--student", "demo-*")
     log(f"5/5 done in {time.perf_counter() - started:.0f} s\n")
     table = {s: row for s, row in grade_table(course_root).items() if s in students}
-    log(format_table(table))
+    log(format_table(table, grading_flags(course_root, table)))
     return table
 
 

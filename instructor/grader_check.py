@@ -7,15 +7,13 @@ that call it), every correct one must earn every autograded point.
 Works in a scratch copy of the course, so the course's own gradebook is never touched.
 Exits with status 1 when a wrong submission slips through or a correct one loses points.
 """
-import shutil
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import library
-from .course import ASSIGNMENT, PIECES, REPO_ROOT, notebook_path
+from .course import ASSIGNMENT, PIECES, make_scratch_course, notebook_path
 from .nbgrader_cli import nbgrader
 from .report import grade_table
 from .submissions import make_submission, reference_answers
@@ -67,9 +65,7 @@ def format_report(verdicts):
 def main():
     entries = library.load()
     with tempfile.TemporaryDirectory(prefix="grader-check-") as scratch:
-        course = Path(scratch)
-        shutil.copy(REPO_ROOT / "nbgrader_config.py", course)
-        shutil.copytree(REPO_ROOT / "source", course / "source")
+        course = make_scratch_course(scratch)
         nbgrader(course, "generate_assignment", ASSIGNMENT)
         started = time.perf_counter()
         verdicts = grade_library(course, entries)

@@ -4,6 +4,7 @@ from collections import defaultdict
 from nbgrader.api import Gradebook
 
 from .course import ASSIGNMENT, NOTEBOOK, PIECES, piece_of
+from .guard import read_flags
 
 MANUAL = "answers"
 
@@ -29,8 +30,16 @@ def grade_table(course_root):
     return table
 
 
-def format_table(table):
-    """The grade table as text: one row per student, score/max per piece."""
+def grading_flags(course_root, students):
+    """{student: [what the grader restored or caught]} for the students that have any."""
+    flags = {s: read_flags(course_root, ASSIGNMENT, s) for s in students}
+    return {s: f for s, f in flags.items() if f}
+
+
+def format_table(table, flags=None):
+    """The grade table as text: one row per student, score/max per piece, then the grading
+    flags (tampering restored or caught, kernels stopped) of those that have any."""
+    flags = flags or {}
     columns = list(PIECES) + ["auto", MANUAL]
     width = max([len("student")] + [len(s) for s in table])
     cells = {c: max(len(c), 7) for c in columns}
@@ -41,6 +50,11 @@ def format_table(table):
         for c in columns:
             score, top = row.get(c, (0.0, 0.0))
             parts.append(f"{score:g}/{top:g}".rjust(cells[c]))
-        lines.append(student.ljust(width) + "  " + "  ".join(parts))
+        mark = f"  FLAGGED ({len(flags[student])})" if flags.get(student) else ""
+        lines.append(student.ljust(width) + "  " + "  ".join(parts) + mark)
     lines.append(f"('{MANUAL}' are free-text questions: 0 until graded by hand in formgrader)")
+    for student in sorted(flags):
+        shown = flags[student][:5]
+        more = len(flags[student]) - len(shown)
+        lines.append(f"{student}: " + "; ".join(shown) + (f"; and {more} more" if more > 0 else ""))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from instructor import demo, library
 from instructor.course import ASSIGNMENT, PIECES, REPO_ROOT, notebook_path
 from instructor.grader_check import format_report, grade_library
 from instructor.nbgrader_cli import nbgrader
+from instructor.parallel import grade_in_parallel
 from instructor.report import format_table, grade_table
 
 ENTRIES = library.load()
@@ -117,6 +118,17 @@ def test_failures_say_what_is_broken(course, verdicts):
                     assert output["evalue"].strip(), (
                         f"{entry.name}: cell {cell.metadata.get('nbgrader', {}).get('grade_id')} "
                         f"failed with a bare {output['ename']}")
+
+
+def test_parallel_grading_gives_the_same_grades_as_sequential(course, verdicts):
+    """Regrade some submissions with two workers writing to the one gradebook at once."""
+    students = ["demo-reference", "demo-partial", "demo-untouched"] + [e.student for e in ENTRIES[::12]]
+    sequential = grade_table(course)
+    results = grade_in_parallel(course, students, workers=2, log=lambda *args: None)
+    failures = {s: error[-300:] for s, (ok, _, error) in results.items() if not ok}
+    assert not failures, failures
+    parallel = grade_table(course)
+    assert {s: parallel[s] for s in students} == {s: sequential[s] for s in students}
 
 
 def test_validate_passes_on_the_master(course):
