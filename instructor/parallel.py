@@ -8,7 +8,8 @@ queue. All of them write to the one SQLite gradebook: its connections wait for a
 up to five minutes instead of failing with "database is locked", and each submission's
 grades are written in nbgrader's own transaction, so none is lost or half-written. Each
 worker's kernels run as their own sandbox user, so that one submission's fork bomb cannot
-use up the process limit of the others graded at the same time.
+use up the process limit of the others graded at the same time, and get cores / workers
+threads, so that they do not oversubscribe the cores.
 """
 import argparse
 import fnmatch
@@ -29,13 +30,16 @@ def submitted_students(course_root, pattern="*"):
                   if (p / ASSIGNMENT).is_dir() and fnmatch.fnmatch(p.name, pattern)) if folder.is_dir() else []
 
 
-def _start_worker(course_root, sandbox_uids):
+def _start_worker(course_root, sandbox_uids, threads):
     from nbgrader.apps import NbGraderAPI
     from traitlets.config.loader import PyFileConfigLoader
 
     global _api
     os.chdir(course_root)
     os.environ["RNN_COURSE_SANDBOX_UID"] = str(sandbox_uids.get())
+    # Kernels of different workers must not fight over cores: OpenMP threads that outnumber
+    # the cores spin against each other and run several times slower than one thread.
+    os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = str(threads)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config()
     config.CourseDirectory.root = str(course_root)
     config.CourseDirectory.db_url = f"sqlite:///{Path(course_root) / 'gradebook.db'}?timeout={DB_LOCK_TIMEOUT_S}"
@@ -56,7 +60,9 @@ def grade_in_parallel(course_root, students, workers=None, force=True, log=print
     for k in range(workers):
         sandbox_uids.put(65534 - k)
     results = {}
-    with context.Pool(workers, initializer=_start_worker, initargs=(str(course_root), sandbox_uids)) as pool:
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    with context.Pool(workers, initializer=_start_worker,
+                      initargs=(str(course_root), sandbox_uids, threads)) as pool:
         jobs = [pool.apply_async(_grade, (student, force)) for student in students]
         for job in jobs:
             student, ok, seconds, error = job.get()

@@ -22,6 +22,7 @@ Limits and the sandbox user are settings of the manager (``c.ConfinedKernelManag
 nbgrader_config.py). :func:`require_bubblewrap` refuses to grade when bwrap is missing,
 unless the instructor sets ``RNN_COURSE_UNCONFINED=1``.
 """
+import functools
 import os
 import shutil
 import subprocess
@@ -55,8 +56,9 @@ def bwrap_path():
     return shutil.which("bwrap")
 
 
+@functools.lru_cache(maxsize=None)
 def require_bubblewrap():
-    """The bwrap executable, after checking that it can start a sandbox here."""
+    """The bwrap executable, after checking (once per process) that it can start a sandbox."""
     bwrap = bwrap_path()
     if bwrap is None:
         raise SandboxUnavailable("bubblewrap (bwrap) is not installed, so student code cannot be "
