@@ -7,6 +7,7 @@ that call it), every correct one must earn every autograded point.
 Works in a scratch copy of the course, so the course's own gradebook is never touched.
 Exits with status 1 when a wrong submission slips through or a correct one loses points.
 """
+import argparse
 import sys
 import tempfile
 import time
@@ -71,7 +72,6 @@ def format_report(verdicts):
 
 
 def main(argv=None):
-    import argparse
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=1,
                         help="grade with this many processes instead of one autograde run")
