@@ -218,7 +218,7 @@ class GuardedExecute(Execute):
             self._stopped = (f"not run: the kernel stopped during cell {name} (it crashed, ran out "
                              "of memory or time, or was ended by the code)")
             self._flags.append(f"cell {name}: the kernel stopped")
-            cell.outputs.append(_error_output("KernelStopped", f"the kernel stopped during this cell"))
+            cell.outputs.append(_error_output("KernelStopped", "the kernel stopped during this cell"))
             return cell, resources
 
     def _run_silently(self, code):
