@@ -97,23 +97,23 @@ def _is_test_cell(cell):
     return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
 
 
-def _is_pinned_cell(cell):
-    """Read-only cells and test cells: the names they define must stay theirs."""
+def _pinned_names(cell):
+    """Names the tests rely on, which student code must not rebind: the functions and classes
+    of the test helpers and test cells, and the modules any read-only cell imports (a
+    student's own `fit` or `RNNClassifier` is no tampering)."""
     meta = cell.metadata.get("nbgrader", {})
-    return cell.cell_type == "code" and meta.get("locked") and not meta.get("solution")
-
-
-def _defined_names(source):
-    """Top-level functions, classes and imports of a cell (what tests call later)."""
+    if cell.cell_type != "code" or not meta.get("locked") or meta.get("solution"):
+        return []
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(cell.source)
     except SyntaxError:
         return []
+    test_code = meta.get("grade") or meta.get("grade_id") == "test_helpers"
     names = []
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if test_code and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.append(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        elif isinstance(node, ast.Import):
             names += [(alias.asname or alias.name).split(".")[0] for alias in node.names]
     return names
 
@@ -211,8 +211,9 @@ class GuardedExecute(Execute):
                     cell.outputs = [_error_output(TAMPERING, f"{problem} (this test was not run)")]
                     return cell, resources
             cell, resources = super().preprocess_cell(cell, resources, index)
-            if _is_pinned_cell(cell):
-                self._evaluate(f"__import__('_grading_guard').pin({_defined_names(cell.source)!r})")
+            pinned = _pinned_names(cell)
+            if pinned:
+                self._evaluate(f"__import__('_grading_guard').pin({pinned!r})")
             return cell, resources
         except DeadKernelError:
             self._stopped = (f"not run: the kernel stopped during cell {name} (it crashed, ran out "

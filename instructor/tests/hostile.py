@@ -120,6 +120,14 @@ ALLOCATE_100GB = '''
 hog = torch.empty(100 * 2**30 // 4)
 '''
 
+OWN_HELPERS = '''
+def compare(a, b):  # a student's own helpers, named like the course's: no tampering
+    return (a - b).abs().max()
+
+def fit(model, data):
+    return model
+'''
+
 FORK_BOMB = '''
 import os, time
 if os.fork() == 0:
@@ -227,6 +235,8 @@ def init_h0_c0(num_objects, hidden_size, some_existing_tensor):
                       with_reference("bomb", FORK_BOMB, "Zoneout")),
         "fills-disk": ("reference, Zoneout's cell then writes 2.5 GB and plants a file beside the kernel's sockets",
                        with_reference("disk", FILL_DISK, "Zoneout")),
+        "own-helpers": ("reference, plus the student's own fit and compare functions",
+                        with_reference("helpers", OWN_HELPERS)),
         "zz-honest-last": ("the reference solution, graded after all the others", honest),
     }
 

@@ -43,6 +43,7 @@ EXPECTED = {
     "allocates-100gb": (FULL, False),
     "fork-bomb": (BEFORE_ZONEOUT, None),
     "fills-disk": (FULL, False),
+    "own-helpers": (FULL, False),
 }
 
 
